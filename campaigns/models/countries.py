@@ -1,0 +1,107 @@
+"""Country pages: everything the site holds about one country, in one language."""
+
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail_localize.fields import SynchronizedField
+
+from network.models import BasePage, StatementPage
+
+from .campaigns import CampaignPage
+from .prisoners import PrisonerPage
+
+COUNTRY_LIST_LIMIT = 50
+
+
+class CountryIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CountryPage"]
+    max_count_per_parent = 1
+    template = "campaigns/pages/country_index_page.html"
+
+    class Meta:
+        verbose_name = _("country index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        countries = CountryPage.objects.child_of(self).live()
+        context["country_pages"] = sorted(countries, key=lambda page: page.title)
+        return context
+
+
+class CountryPage(BasePage):
+    """One per country and language. Its title and address come from the ISO code:
+    the title is the country's name in the page's language (from django-countries),
+    the slug is the lower-case code (``/en/countries/ru/``)."""
+
+    country = CountryField(_("country"))
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul"]
+    )
+
+    content_panels = [FieldPanel("country"), FieldPanel("intro")]
+    promote_panels = [FieldPanel("search_description"), FieldPanel("listing_summary")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("title"),
+        SynchronizedField("country"),
+    ]
+    parent_page_types = ["campaigns.CountryIndexPage"]
+    subpage_types: list[str] = []
+    template = "campaigns/pages/country_page.html"
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def derive_title_and_slug(self) -> None:
+        if not self.country:
+            return
+        self.slug = self.country.code.lower()
+        language = self.locale.language_code if self.locale_id else translation.get_language()
+        with translation.override(language):
+            self.title = str(self.country.name)
+        self.draft_title = self.title
+
+    def full_clean(self, *args, **kwargs):
+        self.derive_title_and_slug()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.derive_title_and_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        duplicate = CountryPage.objects.filter(country=self.country)
+        if self.locale_id:
+            duplicate = duplicate.filter(locale_id=self.locale_id)
+        if duplicate.exclude(pk=self.pk).exists():
+            raise ValidationError({"country": _("This country already has a page.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        code = self.country.code
+        context["campaigns"] = list(
+            CampaignPage.objects.live()
+            .filter(locale_id=self.locale_id, countries__contains=code)
+            .order_by("-started_on")[:COUNTRY_LIST_LIMIT]
+        )
+        context["prisoners"] = list(
+            PrisonerPage.objects.live()
+            .filter(locale_id=self.locale_id, country=code)
+            .order_by("-detained_on", "title")[:COUNTRY_LIST_LIMIT]
+        )
+        context["statements"] = list(
+            StatementPage.objects.live()
+            .filter(locale_id=self.locale_id, countries__contains=code)
+            .select_related("publisher")
+            .order_by("-first_published_on")[:COUNTRY_LIST_LIMIT]
+        )
+        return context

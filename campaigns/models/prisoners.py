@@ -1,0 +1,306 @@
+"""Prisoner profiles: who is held, where, on what charges, and how to write to them."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from campaigns.blocks import EventKind, TimelineBlock
+from network.blocks import BodyBlock, SourcesBlock
+from network.languages import LANGUAGE_CHOICES, language_name
+from network.models import BasePage, StatementPage
+
+from .campaigns import CampaignPage
+
+PRISONERS_PER_PAGE = 24
+
+
+class PrisonerStatus(models.TextChoices):
+    DETAINED = "detained", _("In detention")
+    HOUSE_ARREST = "house_arrest", _("Under house arrest")
+    SENTENCED = "sentenced", _("Sentenced")
+    RELEASED = "released", _("Released")
+
+
+# Which timeline events change a prisoner's status, and to what.
+STATUS_AFTER_EVENT = {
+    EventKind.DETENTION: PrisonerStatus.DETAINED,
+    EventKind.HOUSE_ARREST: PrisonerStatus.HOUSE_ARREST,
+    EventKind.VERDICT: PrisonerStatus.SENTENCED,
+    EventKind.RELEASE: PrisonerStatus.RELEASED,
+}
+DEPRIVED_OF_LIBERTY = {
+    PrisonerStatus.DETAINED,
+    PrisonerStatus.HOUSE_ARREST,
+    PrisonerStatus.SENTENCED,
+}
+
+
+class PrisonerIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.PrisonerPage"]
+    max_count_per_parent = 1
+    template = "campaigns/pages/prisoner_index_page.html"
+
+    class Meta:
+        verbose_name = _("prisoner index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["prisoners"] = Paginator(prisoners_for_listing(self), PRISONERS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+def prisoners_for_listing(index_page):
+    return (
+        PrisonerPage.objects.child_of(index_page).live().select_related("photo").order_by("title")
+    )
+
+
+class PrisonerPage(BasePage):
+    """A political prisoner's profile.
+
+    Detention and release dates and the current status are derived from the dated
+    timeline when it records them, so the profile never contradicts its own history.
+    """
+
+    native_name = models.CharField(_("name in native script"), max_length=255, blank=True)
+    other_spellings = models.TextField(
+        _("other spellings of the name"),
+        blank=True,
+        help_text=_("One per line: transliterations and spellings used in the press."),
+    )
+    photo = models.ForeignKey(
+        "network.NetworkImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hide_photo = models.BooleanField(
+        _("do not show the photo"),
+        default=False,
+        help_text=_("For example when the family asks, or showing it could endanger someone."),
+    )
+    country = CountryField(_("country"))
+    region = models.CharField(_("region or city"), max_length=255, blank=True)
+    summary = models.TextField(_("who they are"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("more about the case"), blank=True)
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PrisonerStatus.choices,
+        default=PrisonerStatus.DETAINED,
+        help_text=_(
+            "Set from the timeline whenever it has a detention, house arrest, verdict or "
+            "release event."
+        ),
+    )
+    detained_on = models.DateField(_("detained on"), null=True, blank=True, editable=False)
+    released_on = models.DateField(_("released on"), null=True, blank=True, editable=False)
+    place_of_detention = models.CharField(_("place of detention"), max_length=255, blank=True)
+    sentence = models.CharField(_("sentence"), max_length=255, blank=True)
+    timeline = StreamField(TimelineBlock(), verbose_name=_("timeline"), blank=True)
+
+    postal_address = models.TextField(
+        _("postal address for letters"),
+        blank=True,
+        help_text=_("Exactly as it must be written on the envelope."),
+    )
+    letter_language = models.CharField(
+        _("letters must be written in"), max_length=7, choices=LANGUAGE_CHOICES, blank=True
+    )
+    letter_rules = RichTextField(
+        _("rules for letters"), blank=True, features=["bold", "italic", "ul", "link"]
+    )
+    sources = StreamField(SourcesBlock(), verbose_name=_("sources"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("native_name"),
+                FieldPanel("other_spellings"),
+                FieldRowPanel([FieldPanel("photo"), FieldPanel("hide_photo")]),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("summary"),
+            ],
+            heading=_("Person"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("place_of_detention"),
+                InlinePanel("charges", label=_("Charges")),
+                FieldPanel("sentence"),
+                FieldPanel("timeline"),
+            ],
+            heading=_("Case"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("postal_address"),
+                FieldPanel("letter_language"),
+                FieldPanel("letter_rules"),
+            ],
+            heading=_("Writing to them"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("native_name"),
+        index.SearchField("other_spellings"),
+        index.SearchField("summary"),
+        index.SearchField("place_of_detention"),
+        index.FilterField("country"),
+        index.FilterField("status"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("native_name"),
+        SynchronizedField("other_spellings"),
+        SynchronizedField("photo"),
+        SynchronizedField("hide_photo"),
+        SynchronizedField("country"),
+        SynchronizedField("status"),
+        SynchronizedField("postal_address"),
+        SynchronizedField("letter_language"),
+    ]
+    parent_page_types = ["campaigns.PrisonerIndexPage"]
+    subpage_types: list[str] = []
+    template = "campaigns/pages/prisoner_page.html"
+
+    class Meta:
+        verbose_name = _("prisoner")
+        verbose_name_plural = _("prisoners")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["days_in_detention"] = self.days_in_detention(today)
+        context["next_hearing"] = self.next_hearing(today)
+        context["timeline"] = self.timeline_events()
+        context["charges"] = list(self.charges.all())
+        context["campaigns"] = list(
+            CampaignPage.objects.live()
+            .filter(
+                locale_id=self.locale_id, prisoners__prisoner__translation_key=self.translation_key
+            )
+            .distinct()
+        )
+        context["statements"] = list(
+            StatementPage.objects.live()
+            .filter(
+                locale_id=self.locale_id,
+                prisoner_links__prisoner__translation_key=self.translation_key,
+            )
+            .select_related("publisher")
+            .order_by("-first_published_on")
+            .distinct()
+        )
+        return context
+
+    # Derived values -------------------------------------------------------------
+
+    def timeline_events(self):
+        """The timeline's events in date order (the editor's order breaks ties)."""
+        return sorted((child.value for child in self.timeline), key=lambda e: e.sort_date)
+
+    def derive_from_timeline(self) -> None:
+        """Set status and detention dates from what the timeline records."""
+        detained_on = released_on = None
+        for event in self.timeline_events():
+            kind = event["kind"]
+            if kind in (EventKind.DETENTION, EventKind.HOUSE_ARREST):
+                if detained_on is None or released_on is not None:
+                    detained_on, released_on = event["date"], None
+            elif kind == EventKind.RELEASE and detained_on is not None:
+                released_on = event["date"]
+            if kind in STATUS_AFTER_EVENT:
+                self.status = STATUS_AFTER_EVENT[kind]
+        self.detained_on, self.released_on = detained_on, released_on
+
+    def full_clean(self, *args, **kwargs):
+        self.derive_from_timeline()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.derive_from_timeline()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_deprived_of_liberty(self) -> bool:
+        return self.status in DEPRIVED_OF_LIBERTY
+
+    def days_in_detention(self, today: datetime.date | None = None) -> int | None:
+        """Days from detention to release, or to today while they are still held."""
+        if self.detained_on is None:
+            return None
+        end = self.released_on or today or timezone.localdate()
+        return max((end - self.detained_on).days, 0)
+
+    def next_hearing(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        hearings = [
+            event
+            for event in self.timeline_events()
+            if event["kind"] in (EventKind.HEARING, EventKind.APPEAL) and event["date"] >= today
+        ]
+        return hearings[0] if hearings else None
+
+    @property
+    def spellings(self) -> list[str]:
+        return [line.strip() for line in self.other_spellings.splitlines() if line.strip()]
+
+    @property
+    def letter_language_name(self) -> str:
+        return language_name(self.letter_language) if self.letter_language else ""
+
+    @property
+    def visible_photo(self):
+        return None if self.hide_photo else self.photo
+
+
+class PrisonerCharge(TranslatableMixin, Orderable):
+    prisoner = ParentalKey(PrisonerPage, on_delete=models.CASCADE, related_name="charges")
+    article = models.CharField(
+        _("article"),
+        max_length=100,
+        blank=True,
+        help_text=_("Article of the criminal code, for example: Article 205.2"),
+    )
+    description = models.CharField(_("charge"), max_length=255)
+    maximum_sentence_years = models.PositiveSmallIntegerField(
+        _("maximum sentence (years)"), null=True, blank=True
+    )
+
+    panels = [
+        FieldPanel("article"),
+        FieldPanel("description"),
+        FieldPanel("maximum_sentence_years"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("charge")
+        verbose_name_plural = _("charges")
+
+    def __str__(self) -> str:
+        return self.description

@@ -1,0 +1,23 @@
+from .base import BasePage
+from .images import NetworkImage, NetworkRendition
+from .organisations import Organisation, Topic
+from .statements import (
+    StatementCoSigner,
+    StatementIndexPage,
+    StatementPage,
+    StatementRepublication,
+    StatementTopic,
+)
+
+__all__ = [
+    "BasePage",
+    "NetworkImage",
+    "NetworkRendition",
+    "Organisation",
+    "StatementCoSigner",
+    "StatementIndexPage",
+    "StatementPage",
+    "StatementRepublication",
+    "StatementTopic",
+    "Topic",
+]

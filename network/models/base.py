@@ -1,0 +1,35 @@
+"""The abstract page every page type of the site is built on."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class BasePage(Page):
+    """Listing and social fields, and the translation rules every page shares.
+
+    The slug is synchronised, not translated: a page keeps one address in every
+    language (``/en/prisoners/boris-kagarlitsky/``, ``/fr/prisoners/boris-kagarlitsky/``),
+    so links shared across languages and partner sites stay stable.
+    """
+
+    listing_summary = models.TextField(
+        _("listing summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists and link previews."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def description(self) -> str:
+        """What a search engine or link preview should show for this page."""
+        return self.search_description or self.listing_summary

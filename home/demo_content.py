@@ -422,7 +422,8 @@ class DemoContent:
                     entry.msgstr = strings.get(entry.msgid, "")
                 translation.import_po(po, tool_name="demo content")
                 publish_translation(translation)
-        self.say(f"Translated “{page.title}” into {', '.join(locale.language_code for locale in locales)}.")
+        codes = ", ".join(locale.language_code for locale in locales)
+        self.say(f"Translated “{page.title}” into {codes}.")
 
 
 def publish_translation(translation):

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 
 from campaigns.models import CampaignPage, CampaignStatus, PrisonerPage
 from network.models import BasePage, StatementPage
+from network.routing import find_live_descendant
 
 LATEST_COUNT = 3
 
@@ -25,6 +26,13 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        if path_components:
+            page = find_live_descendant(self, path_components)
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -107,6 +107,7 @@ class CampaignPage(BasePage):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
+    select_related_for_serving = ("image",)
     template = "campaigns/pages/campaign_page.html"
 
     class Meta:

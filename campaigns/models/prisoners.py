@@ -186,6 +186,7 @@ class PrisonerPage(BasePage):
     ]
     parent_page_types = ["campaigns.PrisonerIndexPage"]
     subpage_types: list[str] = []
+    select_related_for_serving = ("photo",)
     template = "campaigns/pages/prisoner_page.html"
 
     class Meta:

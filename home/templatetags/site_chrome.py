@@ -5,27 +5,18 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from home import navigation
+
 register = template.Library()
 
 
-@register.simple_tag
-def main_navigation(page):
+@register.simple_tag(takes_context=True)
+def main_navigation(context, page=None):
     """The sections of the language tree the page belongs to (its home's children)."""
-    if page is None or not getattr(page, "path", None):
-        return _navigation_for_language(get_language())
-    home_path = page.path[: Page.steplen * 2]
-    return list(
-        Page.objects.live().in_menu().filter(depth=3, path__startswith=home_path).order_by("path")
-    )
-
-
-def _navigation_for_language(language_code):
-    return list(
-        Page.objects.live()
-        .in_menu()
-        .filter(depth=3, locale__language_code=language_code)
-        .order_by("path")
-    )
+    request = context.get("request")
+    if page is not None and getattr(page, "path", None):
+        return navigation.sections(request, home_path=page.path[: Page.steplen * 2])
+    return navigation.sections(request, language_code=get_language())
 
 
 @register.simple_tag(takes_context=True)

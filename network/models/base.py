@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from network.routing import may_be_restricted
 
 
 class BasePage(Page):
@@ -25,9 +27,16 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
     override_translatable_fields = [SynchronizedField("slug")]
+    # Relations the page's own template reads, loaded with the page when it is served.
+    select_related_for_serving: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def description(self) -> str:

@@ -136,6 +136,7 @@ class StatementPage(BasePage):
     ]
     parent_page_types = ["network.StatementIndexPage"]
     subpage_types: list[str] = []
+    select_related_for_serving = ("publisher", "shares_view_of")
     template = "network/pages/statement_page.html"
 
     class Meta:

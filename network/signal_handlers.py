@@ -1,0 +1,18 @@
+"""Keep the network layer's caches honest."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import post_page_move
+
+from network.routing import forget_restricted_page_paths
+
+
+def connect():
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_restricted_page_paths,
+            sender=PageViewRestriction,
+            dispatch_uid="network-forget-restricted-paths-" + str(id(signal)),
+        )
+    # A move changes the tree paths of the page and all its descendants.
+    post_page_move.connect(forget_restricted_page_paths, dispatch_uid="network-forget-on-move")

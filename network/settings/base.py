@@ -164,7 +164,7 @@ else:
 def embedded_celery_transport(folder: Path) -> dict:
     """Broker and result settings for kombu's filesystem transport: a real worker
     and beat with no server, the queues being files under ``folder``."""
-    for sub in ("queue", "processed", "results"):
+    for sub in ("queue", "processed", "control", "results"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return {
         "CELERY_BROKER_URL": "filesystem://",
@@ -172,6 +172,8 @@ def embedded_celery_transport(folder: Path) -> dict:
             "data_folder_in": str(folder / "queue"),
             "data_folder_out": str(folder / "queue"),
             "processed_folder": str(folder / "processed"),
+            # Without this kombu keeps its broadcast files in ./control.
+            "control_folder": str(folder / "control"),
             "store_processed": False,
         },
         "CELERY_RESULT_BACKEND": f"file://{folder / 'results'}",

@@ -1,6 +1,9 @@
 """Tests: PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (as in CI),
 SQLite and the embedded Celery transport otherwise."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import os
 
@@ -14,6 +17,12 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Tests clear the cache between them; with Redis that would also flush the broker's
+# queues, so the cache stays in the process. Celery still goes through Redis in CI.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+VAR_DIR = Path(tempfile.mkdtemp(prefix="network-var-"))
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir()
 # Keep test databases apart from a developer's own.
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
@@ -22,10 +31,16 @@ if not os.environ.get("DATABASE_URL"):
 if not os.environ.get("REDIS_URL"):
     # A queue folder of this test run's own, shared with the worker processes the
     # tests start (they inherit the environment variable).
-    import tempfile
-    from pathlib import Path
-
     from .base import embedded_celery_transport
 
     _folder = os.environ.setdefault("TEST_CELERY_DIR", tempfile.mkdtemp(prefix="network-celery-"))
     globals().update(embedded_celery_transport(Path(_folder)))
+
+if os.environ.get("CI", "").lower() == "true":
+    # CI must run against the real services; a silent fallback to SQLite would hide
+    # every PostgreSQL-only failure.
+    from django.core.exceptions import ImproperlyConfigured
+
+    for _name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ.get(_name):
+            raise ImproperlyConfigured(f"CI=true but {_name} is not set.")

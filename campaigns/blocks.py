@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 
@@ -25,7 +26,7 @@ class EventKind:
         (DETENTION, _("Detention")),
         (HOUSE_ARREST, _("House arrest")),
         (TRANSFER, _("Transfer")),
-        (SEARCH, _("Search")),
+        (SEARCH, pgettext_lazy("timeline event", "Search")),
         (HEARING, _("Hearing")),
         (VERDICT, _("Verdict")),
         (APPEAL, _("Appeal")),

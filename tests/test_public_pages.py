@@ -13,7 +13,7 @@ SMALL, LARGE = 2, 20
 
 
 def build_home(tree, n):
-    for i in range(n):
+    for _ in range(n):
         factories.CampaignPageFactory(parent=tree.campaigns)
         factories.PrisonerPageFactory(parent=tree.prisoners)
         factories.StatementPageFactory(parent=tree.statements)

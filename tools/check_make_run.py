@@ -78,7 +78,11 @@ def main():
         started = time.monotonic()
         with log_path.open("w") as log:
             process = subprocess.Popen(
-                ["make", "run"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT,
+                ["make", "run"],
+                cwd=clone,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
         try:

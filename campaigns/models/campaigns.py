@@ -1,22 +1,19 @@
 """Campaigns: what the network asks for, for whom, and who stands behind it."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.blocks import BodyBlock
 from network.localization import localized_pages
-from network.models import BasePage, StatementPage
-
-CAMPAIGNS_PER_PAGE = 20
+from network.models import BasePage, SectionIndexPage, StatementPage
 
 
 class CampaignStatus(models.TextChoices):
@@ -25,13 +22,8 @@ class CampaignStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class CampaignIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class CampaignIndexPage(SectionIndexPage):
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
     template = "campaigns/pages/campaign_index_page.html"
 
     class Meta:
@@ -39,9 +31,7 @@ class CampaignIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = Paginator(campaigns_for_listing(self), CAMPAIGNS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        context["campaigns"] = self.paginate(request, campaigns_for_listing(self))
         return context
 
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField
 
-from network.models import BasePage, StatementPage
+from network.models import BasePage, SectionIndexPage, StatementPage
 
 from .campaigns import CampaignPage
 from .prisoners import PrisonerPage
@@ -16,13 +16,8 @@ from .prisoners import PrisonerPage
 COUNTRY_LIST_LIMIT = 50
 
 
-class CountryIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class CountryIndexPage(SectionIndexPage):
     subpage_types = ["campaigns.CountryPage"]
-    max_count_per_parent = 1
     template = "campaigns/pages/country_index_page.html"
 
     class Meta:

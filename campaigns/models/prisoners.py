@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +16,9 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns.blocks import EventKind, TimelineBlock
 from network.blocks import BodyBlock, SourcesBlock
 from network.languages import LANGUAGE_CHOICES, language_name
-from network.models import BasePage, StatementPage
+from network.models import BasePage, SectionIndexPage, StatementPage
 
 from .campaigns import CampaignPage
-
-PRISONERS_PER_PAGE = 24
 
 
 class PrisonerStatus(models.TextChoices):
@@ -45,13 +42,9 @@ DEPRIVED_OF_LIBERTY = {
 }
 
 
-class PrisonerIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class PrisonerIndexPage(SectionIndexPage):
     subpage_types = ["campaigns.PrisonerPage"]
-    max_count_per_parent = 1
+    items_per_page = 24
     template = "campaigns/pages/prisoner_index_page.html"
 
     class Meta:
@@ -59,9 +52,7 @@ class PrisonerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["prisoners"] = Paginator(prisoners_for_listing(self), PRISONERS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        context["prisoners"] = self.paginate(request, prisoners_for_listing(self))
         return context
 
 

@@ -1,4 +1,4 @@
-from .base import BasePage
+from .base import BasePage, SectionIndexPage
 from .images import NetworkImage, NetworkRendition
 from .organisations import Organisation, Topic
 from .statements import (
@@ -13,6 +13,7 @@ __all__ = [
     "BasePage",
     "NetworkImage",
     "NetworkRendition",
+    "SectionIndexPage",
     "Organisation",
     "StatementCoSigner",
     "StatementIndexPage",

@@ -1,8 +1,10 @@
 """The abstract page every page type of the site is built on."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -42,3 +44,23 @@ class BasePage(Page):
     def description(self) -> str:
         """What a search engine or link preview should show for this page."""
         return self.search_description or self.listing_summary
+
+
+class SectionIndexPage(BasePage):
+    """One section of a language tree (campaigns, prisoners, statements, countries):
+    a short introduction above a paginated list of its children."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    items_per_page = 20
+
+    class Meta:
+        abstract = True
+
+    def paginate(self, request, items):
+        """The page of ``items`` asked for in ``?page=``; a bad number gives the
+        nearest valid page rather than an error."""
+        return Paginator(items, self.items_per_page).get_page(request.GET.get("page"))

@@ -1,12 +1,11 @@
 """Statements: texts republished from partner groups, with their provenance."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -15,20 +14,13 @@ from network.blocks import BodyBlock
 from network.languages import LANGUAGE_CHOICES, language_name
 from network.signals import statement_page_context
 
-from .base import BasePage
-
-STATEMENTS_PER_PAGE = 20
+from .base import BasePage, SectionIndexPage
 
 
-class StatementIndexPage(BasePage):
+class StatementIndexPage(SectionIndexPage):
     """The list of statements in one language."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["network.StatementPage"]
-    max_count_per_parent = 1
     template = "network/pages/statement_index_page.html"
 
     class Meta:
@@ -36,10 +28,7 @@ class StatementIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        statements = statements_for_listing(self)
-        context["statements"] = Paginator(statements, STATEMENTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        context["statements"] = self.paginate(request, statements_for_listing(self))
         return context
 
 

@@ -194,6 +194,7 @@ class DemoContent:
             factories.PrisonerPageFactory,
             title=facts["name"],
             native_name=facts["native_name"],
+            native_language="ru",
             other_spellings="\n".join(facts["other_spellings"]),
             country=facts["country"],
             region=facts["home_city"],

@@ -7,6 +7,9 @@ each linked page for its live translation in the wanted locale, one query per mo
 
 from collections import defaultdict
 
+from django.core.cache import cache
+from wagtail.models import Locale
+
 
 def localized_pages(pages, locale_id):
     """The pages in the same order, each replaced by its live translation in
@@ -28,3 +31,19 @@ def localized_pages(pages, locale_id):
         if page.live and page not in result:
             result.append(page)
     return result
+
+
+LOCALE_CODES_CACHE_KEY = "network:locale-codes"
+
+
+def language_code_of_locale(locale_id) -> str:
+    """A locale's language code without a query per page (locales rarely change)."""
+    codes = cache.get(LOCALE_CODES_CACHE_KEY)
+    if codes is None or locale_id not in codes:
+        codes = dict(Locale.all_objects.values_list("pk", "language_code"))
+        cache.set(LOCALE_CODES_CACHE_KEY, codes, timeout=3600)
+    return codes.get(locale_id, "")
+
+
+def forget_locale_codes(**kwargs) -> None:
+    cache.delete(LOCALE_CODES_CACHE_KEY)

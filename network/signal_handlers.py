@@ -1,9 +1,10 @@
 """Keep the network layer's caches honest."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.signals import post_page_move
 
+from network.localization import forget_locale_codes
 from network.routing import forget_restricted_page_paths
 
 
@@ -16,3 +17,4 @@ def connect():
         )
     # A move changes the tree paths of the page and all its descendants.
     post_page_move.connect(forget_restricted_page_paths, dispatch_uid="network-forget-on-move")
+    post_save.connect(forget_locale_codes, sender=Locale, dispatch_uid="network-locale-codes")

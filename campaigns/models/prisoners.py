@@ -70,6 +70,13 @@ class PrisonerPage(BasePage):
     """
 
     native_name = models.CharField(_("name in native script"), max_length=255, blank=True)
+    native_language = models.CharField(
+        _("language of the name in native script"),
+        max_length=7,
+        choices=LANGUAGE_CHOICES,
+        blank=True,
+        help_text=_("So that screen readers pronounce it in the right language."),
+    )
     other_spellings = models.TextField(
         _("other spellings of the name"),
         blank=True,
@@ -126,7 +133,7 @@ class PrisonerPage(BasePage):
         *BasePage.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("native_name"),
+                FieldRowPanel([FieldPanel("native_name"), FieldPanel("native_language")]),
                 FieldPanel("other_spellings"),
                 FieldRowPanel([FieldPanel("photo"), FieldPanel("hide_photo")]),
                 FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
@@ -167,6 +174,7 @@ class PrisonerPage(BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("native_name"),
+        SynchronizedField("native_language"),
         SynchronizedField("other_spellings"),
         SynchronizedField("photo"),
         SynchronizedField("hide_photo"),

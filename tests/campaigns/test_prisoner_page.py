@@ -16,6 +16,8 @@ def kagarlitsky(site_tree):
         parent=site_tree.prisoners,
         title="Boris Kagarlitsky",
         slug="boris-kagarlitsky",
+        native_name="Борис Кагарлицкий",
+        native_language="ru",
         place_of_detention="Pre-trial detention centre, Syktyvkar",
         timeline=[
             timeline_event("1980-01-01", "earlier_repression", "Repressed by the KGB.", "decade"),
@@ -73,6 +75,7 @@ def test_profile_shows_days_in_detention_for_today(client, kagarlitsky):
     assert "up to 7 years in prison" in html
     assert "Pre-trial detention centre, Syktyvkar" in html
     assert "1980s" in html and "July 2023" in html
+    assert '<p class="native-name" lang="ru">Борис Кагарлицкий</p>' in html
 
 
 @time_machine.travel(datetime.datetime(2024, 7, 26, 12, tzinfo=datetime.UTC), tick=False)

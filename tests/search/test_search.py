@@ -17,3 +17,17 @@ def test_empty_and_huge_queries_get_a_friendly_page(client, site_tree):
     response = client.get("/en/search/", {"q": "x" * 10_000})
     assert response.status_code == 200
     assert "Nothing matched" in response.content.decode()
+
+
+def test_editors_picks_come_first_and_searching_writes_nothing(client, site_tree):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    promoted = factories.CampaignPageFactory(parent=site_tree.campaigns, title="Letters campaign")
+    factories.PrisonerPageFactory(parent=site_tree.prisoners, title="Letters from prison")
+    query = Query.objects.create(query_string="letters")
+    SearchPromotion.objects.create(query=query, page=promoted, sort_order=0)
+    html = client.get("/en/search/", {"q": "Letters"}).content.decode()
+    assert html.index("Letters campaign") < html.index("Letters from prison")
+    assert html.count("Letters campaign</a>") == 1
+    client.get("/en/search/", {"q": "something new"})
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["letters"]

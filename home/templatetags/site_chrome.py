@@ -6,7 +6,6 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home import navigation
-from network.localization import language_code_of_locale
 
 register = template.Library()
 
@@ -53,16 +52,3 @@ def language_links(context, page=None):
 @register.simple_tag
 def site_name():
     return settings.WAGTAIL_SITE_NAME
-
-
-@register.simple_tag
-def content_language(page=None):
-    """The language of the page's own content when it is not the interface language
-    (``/fa/`` shows the English home page while there is no Persian one), so that the
-    passage can be marked with its own ``lang`` and ``dir``; otherwise None."""
-    if page is None or not getattr(page, "locale_id", None):
-        return None
-    code = language_code_of_locale(page.locale_id)
-    if not code or code == get_language():
-        return None
-    return {"code": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}

@@ -2,6 +2,8 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -9,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from network.localization import language_code_of_locale
 from network.routing import may_be_restricted
 
 
@@ -34,6 +37,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # Wagtail serves the default language's page at /fa/… when no Persian
+        # translation exists. A page wrapped in another language's interface would
+        # be marked with the wrong language; send the reader to the page's own address.
+        if language_code_of_locale(self.locale_id) != translation.get_language():
+            return redirect(self.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
     def get_view_restrictions(self):
         if not may_be_restricted(self):

@@ -1,6 +1,6 @@
 """Keep the network layer's caches honest."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.signals import post_page_move
 
@@ -8,7 +8,19 @@ from network.localization import forget_locale_codes
 from network.routing import forget_restricted_page_paths
 
 
+def remember_deleted_statement(sender, instance, **kwargs):
+    """A statement an editor deleted never comes back from its feed."""
+    from network.models import FeedItem
+
+    FeedItem.objects.filter(statement_id=instance.pk).update(status=FeedItem.Status.REJECTED)
+
+
 def connect():
+    from network.models import StatementPage
+
+    pre_delete.connect(
+        remember_deleted_statement, sender=StatementPage, dispatch_uid="network-deleted-statement"
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             forget_restricted_page_paths,

@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # ``request``. A receiver returns a dict of extra context (for example the
 # prisoners and campaigns the statement is linked to, kept by the campaigns app).
 statement_page_context = Signal()
+
+# Sent after a statement was created or updated from a partner's feed, with ``page``
+# (the StatementPage) and ``text`` (its title and plain text). The campaigns app uses
+# it to suggest links to the prisoners the statement names.
+statement_ingested = Signal()

@@ -6,12 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.blocks import BodyBlock
+from network.feeds import statement_feed_response
 from network.localization import localized_pages
 from network.models import BasePage, SectionIndexPage, StatementPage
 
@@ -44,7 +46,7 @@ def campaigns_for_listing(index_page):
     )
 
 
-class CampaignPage(BasePage):
+class CampaignPage(RoutablePageMixin, BasePage):
     summary = models.TextField(_("summary"), help_text=_("What the campaign asks for."))
     image = models.ForeignKey(
         "network.NetworkImage",
@@ -108,6 +110,14 @@ class CampaignPage(BasePage):
         super().clean()
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": _("A campaign cannot end before it starts.")})
+
+    @path("feed/", name="rss")
+    def rss_feed(self, request):
+        return statement_feed_response(request, self, statements_linked_to_campaign(self), "rss")
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return statement_feed_response(request, self, statements_linked_to_campaign(self), "atom")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

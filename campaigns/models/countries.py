@@ -5,9 +5,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField
 
+from network.feeds import statement_feed_response
 from network.models import BasePage, SectionIndexPage, StatementPage
 
 from .campaigns import CampaignPage
@@ -30,7 +32,7 @@ class CountryIndexPage(SectionIndexPage):
         return context
 
 
-class CountryPage(BasePage):
+class CountryPage(RoutablePageMixin, BasePage):
     """One per country and language. Its title and address come from the ISO code:
     the title is the country's name in the page's language (from django-countries),
     the slug is the lower-case code (``/en/countries/ru/``)."""
@@ -93,10 +95,21 @@ class CountryPage(BasePage):
             .filter(locale_id=self.locale_id, country=code)
             .order_by("-detained_on", "title")[:COUNTRY_LIST_LIMIT]
         )
-        context["statements"] = list(
-            StatementPage.objects.live()
-            .filter(locale_id=self.locale_id, countries__contains=code)
-            .select_related("publisher")
-            .order_by("-first_published_on")[:COUNTRY_LIST_LIMIT]
-        )
+        context["statements"] = list(self.statements()[:COUNTRY_LIST_LIMIT])
         return context
+
+    def statements(self):
+        return (
+            StatementPage.objects.live()
+            .filter(locale_id=self.locale_id, countries__contains=self.country.code)
+            .select_related("publisher")
+            .order_by("-first_published_on", "-pk")
+        )
+
+    @path("feed/", name="rss")
+    def rss_feed(self, request):
+        return statement_feed_response(request, self, self.statements(), "rss")
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return statement_feed_response(request, self, self.statements(), "atom")

@@ -1,4 +1,5 @@
 from .base import BasePage, SectionIndexPage
+from .feeds import FeedItem, FeedSource
 from .images import NetworkImage, NetworkRendition
 from .organisations import Organisation, Topic
 from .statements import (
@@ -11,6 +12,8 @@ from .statements import (
 
 __all__ = [
     "BasePage",
+    "FeedItem",
+    "FeedSource",
     "NetworkImage",
     "NetworkRendition",
     "SectionIndexPage",

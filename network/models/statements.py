@@ -5,20 +5,22 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.blocks import BodyBlock
+from network.feeds import statement_feed_response
 from network.languages import LANGUAGE_CHOICES, language_name
 from network.signals import statement_page_context
 
 from .base import BasePage, SectionIndexPage
 
 
-class StatementIndexPage(SectionIndexPage):
-    """The list of statements in one language."""
+class StatementIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The list of statements in one language, with its RSS and Atom feeds."""
 
     subpage_types = ["network.StatementPage"]
     template = "network/pages/statement_index_page.html"
@@ -30,6 +32,14 @@ class StatementIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["statements"] = self.paginate(request, statements_for_listing(self))
         return context
+
+    @path("feed/", name="rss")
+    def rss_feed(self, request):
+        return statement_feed_response(request, self, statements_for_listing(self), "rss")
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return statement_feed_response(request, self, statements_for_listing(self), "atom")
 
 
 def statements_for_listing(index_page):

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -196,7 +197,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "queue-due-feeds": {"task": "network.queue_due_feeds", "schedule": 60.0},
+}
+
+# Partner feeds. Loopback addresses are refused in production; development and tests
+# poll sample feeds served by the local site.
+SYNDICATION_ALLOW_LOOPBACK = env_bool("SYNDICATION_ALLOW_LOOPBACK", False)
 
 # Wagtail's own background work (search index, reference index, cache purges) runs
 # through django-tasks. We keep it immediate, inside the request that caused it: the

@@ -15,6 +15,9 @@ $(VENV)/.installed: requirements.lock tools/bootstrap_venv.py
 
 install: $(VENV)/.installed
 
+# Links in the admin and the demo feed sources use this address.
+export BASE_URL ?= http://$(HOST):$(PORT)
+
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content

@@ -18,7 +18,8 @@ from wagtail_localize.operations import TranslationCreator
 from campaigns.models import CampaignPage, CountryPage, PrisonerPage
 from home.demo_translations import DEMO_TRANSLATIONS
 from home.models import HomePage
-from network.models import Organisation, StatementPage, Topic
+from network.models import FeedSource, Organisation, StatementPage, Topic
+from network.syndication.review import statement_review_workflow
 from tests import factories
 
 SEED_FACTS = Path(__file__).parent / "fixtures" / "seed-facts.json"
@@ -77,6 +78,7 @@ class DemoContent:
         self.fictional_examples(indexes, organisations)
         for page in [home, *indexes.values(), russia, prisoner, campaign, statement]:
             self.translate(page)
+        self.feed_sources(indexes["statements"], organisations)
         return home
 
     # The tree ---------------------------------------------------------------------
@@ -398,6 +400,31 @@ class DemoContent:
             factories.StatementPrisonerLinkFactory(statement=statement, prisoner=held)
             factories.StatementCampaignLinkFactory(statement=statement, campaign=campaign)
             statement.save_revision().publish()
+
+    # Partner feeds ----------------------------------------------------------------------
+
+    def feed_sources(self, english_statements, organisations):
+        """The three partners' sample feeds, served by this site at /demo-feeds/, polled
+        as drafts for review so that a newcomer sees statements arrive."""
+        statement_review_workflow()
+        russian = Locale.objects.get(language_code="ru")
+        russian_statements = english_statements.get_translation(russian)
+        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        for key, file_name, index in [
+            ("posle", "posle-atom.xml", russian_statements),
+            ("rsd", "rsd-rss2.xml", russian_statements),
+            ("essf", "essf-spip-rss.xml", english_statements),
+        ]:
+            FeedSource.objects.update_or_create(
+                organisation=organisations[key],
+                statement_index=index,
+                defaults={
+                    "url": f"{base_url}/demo-feeds/{file_name}",
+                    "locale": index.locale,
+                    "trust": FeedSource.Trust.REVIEW,
+                    "poll_interval_minutes": 60,
+                },
+            )
 
     # Translations ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from network.models import FeedSource
+from network.syndication.poll import poll_source
 
 # A claimed source is not queued again for this long, so a slow poll is not doubled
 # by the next beat tick; poll_source sets the real next poll time when it ends.
@@ -52,6 +53,4 @@ def queue_due_feeds() -> list[int]:
     max_retries=3,
 )
 def poll_feed(source_id: int) -> dict:
-    from network.syndication.poll import poll_source
-
     return poll_source(source_id).as_dict()

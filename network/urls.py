@@ -23,6 +23,19 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.SYNDICATION_ALLOW_LOOPBACK:
+    # Sample partner feeds for the demo site to poll from itself (development only:
+    # production refuses loopback addresses, so these would be useless there).
+    from django.views.static import serve
+
+    urlpatterns += [
+        path(
+            "demo-feeds/<path:path>",
+            serve,
+            {"document_root": settings.BASE_DIR / "home" / "fixtures" / "feeds"},
+        )
+    ]
+
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),

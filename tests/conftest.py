@@ -3,7 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
@@ -16,6 +18,14 @@ def clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request to /fr/… leaves French active in the thread; start each test afresh."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -221,3 +221,13 @@ class StatementCampaignLinkFactory(DjangoModelFactory):
 
     class Meta:
         model = campaign_models.StatementCampaignLink
+
+
+class FeedSourceFactory(DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    url = factory.Sequence(lambda n: f"http://127.0.0.1:9/feed-{n}.xml")
+    locale = factory.LazyFunction(default_locale)
+    trust = network_models.FeedSource.Trust.REVIEW
+
+    class Meta:
+        model = network_models.FeedSource

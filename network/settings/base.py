@@ -227,6 +227,7 @@ LOGGING = {
         # One line per background job and per publish drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
     },
 }
 

@@ -23,9 +23,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 VAR_DIR = Path(tempfile.mkdtemp(prefix="network-var-"))
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir()
-# Keep test databases apart from a developer's own.
+# Keep test databases apart from a developer's own. On SQLite the test database is a
+# file, not memory, so that the Celery worker processes the tests start can open it.
 if not os.environ.get("DATABASE_URL"):
-    DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
+    DATABASES["default"]["NAME"] = str(VAR_DIR / "db.sqlite3")  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 if not os.environ.get("REDIS_URL"):

@@ -3,54 +3,13 @@ back: through Redis when REDIS_URL is set (as in CI), through kombu's filesystem
 transport otherwise."""
 
 import os
-import subprocess
-import sys
 import time
-import uuid
 
-import pytest
 from django.conf import settings
 
 from network.celery import app
 from network.tasks import ping
-
-
-@pytest.fixture
-def worker(tmp_path):
-    log = (tmp_path / "worker.log").open("w")
-    name = f"test-worker-{uuid.uuid4().hex[:8]}@%h"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "--app",
-            "network",
-            "worker",
-            "--pool",
-            "solo",
-            "--hostname",
-            name,
-            "--loglevel",
-            "INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "network.settings.test"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    yield name.split("@")[0]
-    log.close()
-    # Shown by pytest only when the test fails: what the worker said.
-    print((tmp_path / "worker.log").read_text())
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+from tests.workers import celery_worker
 
 
 def test_broker_matches_the_environment():
@@ -61,13 +20,11 @@ def test_broker_matches_the_environment():
     assert app.conf.broker_url == settings.CELERY_BROKER_URL
 
 
-def test_a_task_round_trips_through_a_real_worker(worker):
-    started = time.monotonic()
-    result = ping.delay("hello")
-    reply = result.get(timeout=90)
+def test_a_task_round_trips_through_a_real_worker(tmp_path):
+    with celery_worker(tmp_path / "worker.log") as worker:
+        started = time.monotonic()
+        reply = ping.delay("hello").get(timeout=90)
     assert reply["reply"] == "pong: hello"
     assert reply["worker"].startswith(worker + "@")
-    print(
-        f"round trip through {app.conf.broker_url.split(':')[0]}: "
-        f"{time.monotonic() - started:.1f} s"
-    )
+    transport = app.conf.broker_url.split(":")[0]
+    print(f"round trip through {transport}: {time.monotonic() - started:.1f} s")

@@ -63,6 +63,18 @@ def admin_login(base, username, password):
     return response.geturl(), response.read().decode()
 
 
+def wait_for_review_queue(base, username, password, timeout):
+    """How many imported statements the admin dashboard reports, once there are some."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        _url, dashboard = admin_login(base, username, password)
+        match = re.search(r"(\d+) statements? from partner feeds (?:is|are) waiting", dashboard)
+        if match and int(match.group(1)) > 0:
+            return int(match.group(1))
+        time.sleep(5)
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", default="8123")
@@ -98,6 +110,9 @@ def main():
             wait_for(r"celery@\S+ ready", log_path, process, 120)
             wait_for(r"beat: Starting", log_path, process, 60)
             print("ok   Celery worker and beat started")
+            waiting = wait_for_review_queue(base, *login.groups(), timeout=150)
+            print(f"{'ok' if waiting else 'FAIL':4} {waiting} statements from the demo partner "
+                  "feeds are waiting for review")
         finally:
             os.killpg(process.pid, signal.SIGINT)
             try:

@@ -5,9 +5,9 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests import factories

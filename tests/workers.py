@@ -5,6 +5,7 @@ import subprocess
 import sys
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection
@@ -23,9 +24,16 @@ def test_database_url() -> str:
     return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
 
 
+@dataclass
+class Worker:
+    name: str
+    process: subprocess.Popen
+
+
 @contextmanager
 def celery_worker(log_path, *, share_database=False, **environment):
-    """Start `celery worker` in its own process; yield its name; stop it afterwards."""
+    """Start `celery worker` in its own process; yield it (``.name``, ``.process``);
+    stop it afterwards unless the test already killed it."""
     name = f"test-worker-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "network.settings.test", **environment}
     if share_database:
@@ -54,7 +62,7 @@ def celery_worker(log_path, *, share_database=False, **environment):
             stderr=subprocess.STDOUT,
         )
         try:
-            yield name
+            yield Worker(name, process)
         finally:
             process.terminate()
             try:

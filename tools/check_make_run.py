@@ -111,8 +111,10 @@ def main():
             wait_for(r"beat: Starting", log_path, process, 60)
             print("ok   Celery worker and beat started")
             waiting = wait_for_review_queue(base, *login.groups(), timeout=150)
-            print(f"{'ok' if waiting else 'FAIL':4} {waiting} statements from the demo partner "
-                  "feeds are waiting for review")
+            print(
+                f"{'ok' if waiting else 'FAIL':4} {waiting} statements from the demo partner "
+                "feeds are waiting for review"
+            )
         finally:
             os.killpg(process.pid, signal.SIGINT)
             try:

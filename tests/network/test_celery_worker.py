@@ -25,6 +25,6 @@ def test_a_task_round_trips_through_a_real_worker(tmp_path):
         started = time.monotonic()
         reply = ping.delay("hello").get(timeout=90)
     assert reply["reply"] == "pong: hello"
-    assert reply["worker"].startswith(worker + "@")
+    assert reply["worker"].startswith(worker.name + "@")
     transport = app.conf.broker_url.split(":")[0]
     print(f"round trip through {transport}: {time.monotonic() - started:.1f} s")

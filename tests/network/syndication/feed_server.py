@@ -43,7 +43,10 @@ class FeedServer:
 
     def serve(self, path: str, fixture: str) -> str:
         """Serve a fixture file at ``path``; returns its full URL."""
-        self.routes[path] = (FIXTURES / fixture).read_bytes()
+        return self.serve_bytes(path, (FIXTURES / fixture).read_bytes())
+
+    def serve_bytes(self, path: str, body: bytes) -> str:
+        self.routes[path] = body
         return self.url(path)
 
     def url(self, path: str) -> str:
@@ -57,3 +60,21 @@ class FeedServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def generated_rss(count: int, *, prefix: str = "item") -> bytes:
+    """An RSS 2.0 feed of ``count`` distinct items, for load and concurrency tests."""
+    items = "".join(
+        f"<item><title>Statement {prefix} {n}</title>"
+        f"<link>https://partner.example.org/{prefix}/{n}</link>"
+        f"<guid>https://partner.example.org/{prefix}/{n}</guid>"
+        f"<pubDate>Mon, 31 Jul 2023 10:{n % 60:02d}:00 +0000</pubDate>"
+        f"<description>&lt;p&gt;Paragraph {n} of a partner statement.&lt;/p&gt;</description>"
+        "</item>"
+        for n in range(count)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Generated</title><link>https://partner.example.org/</link>{items}"
+        "</channel></rss>"
+    ).encode()

@@ -70,8 +70,9 @@ def claim_item(source, parsed, now) -> FeedItem:
             )
     except IntegrityError:
         pass  # another worker created it first; its row is what we lock below
+    # of=("self",): PostgreSQL cannot lock the nullable side of the statement join.
     return (
-        FeedItem.objects.select_for_update()
+        FeedItem.objects.select_for_update(of=("self",))
         .select_related("statement")
         .get(source=source, key=parsed.key)
     )

@@ -115,3 +115,17 @@ def test_editors_without_permission_cannot_poll(client, django_user_model, site_
     response = client.post(f"/admin/snippets/network/feedsource/poll/{source.pk}/")
     assert response.status_code in (302, 403)
     assert response.status_code == 403 or "/admin/" in response["Location"]
+
+
+def test_benchmark_prints_its_figures_and_keeps_nothing(db, site_tree):
+    from wagtail.models import Page
+
+    pages_before = Page.objects.count()
+    output = io.StringIO()
+    call_command("benchmark_syndication", "--items", "6", "--sources", "2", stdout=output)
+    text = output.getvalue()
+    assert "items: 6 across 2 sources" in text
+    assert "items/s" in text and "pipeline overhead over bare page creation" in text
+    assert "queries for an unchanged (304) poll: 2" in text
+    assert Page.objects.count() == pages_before
+    assert not FeedSource.objects.exists()

@@ -4,10 +4,11 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from network.models import FeedSource
+from network.models import FeedItem, FeedSource
 from network.syndication.review import WORKFLOW_NAME
 
 RECENT_ITEMS = 20
+HELD_CHANGES_SHOWN = 10
 
 
 class FeedSourceHealthPanel(Panel):
@@ -36,6 +37,11 @@ class FeedsDashboardPanel(Component):
     def get_context_data(self, parent_context):
         return {
             "failing_sources": list(FeedSource.objects.failing().select_related("organisation")),
+            "held_changes": list(
+                FeedItem.objects.filter(status=FeedItem.Status.CHANGE_HELD)
+                .select_related("source__organisation")
+                .order_by("-last_seen_at")[:HELD_CHANGES_SHOWN]
+            ),
             "waiting_for_review": WorkflowState.objects.active()
             .filter(workflow__name=WORKFLOW_NAME)
             .count(),

@@ -110,7 +110,9 @@ def test_changed_entry_becomes_a_new_revision_and_nothing_is_deleted(feed_server
     assert len(changed) == 1
 
 
-def test_an_editors_work_is_not_overwritten(feed_server, statement_lists, django_user_model):
+def test_an_editors_work_is_not_overwritten(
+    feed_server, statement_lists, django_user_model, client
+):
     editor = django_user_model.objects.create_user("editor")
     source = make_source(feed_server, statement_lists, "updated-entry-before.xml")
     poll_source(source.pk)
@@ -125,6 +127,12 @@ def test_an_editors_work_is_not_overwritten(feed_server, statement_lists, django
     assert held.held_change["title"]
     page = held.statement
     assert page.get_latest_revision().user == editor
+    editor.is_superuser = True
+    editor.save()
+    client.force_login(editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert "after an editor had worked on them" in dashboard
+    assert f"/admin/pages/{page.pk}/edit/" in dashboard
     assert page.get_latest_revision_as_object().summary == "Checked and shortened by our editor."
 
 
@@ -193,3 +201,23 @@ def test_an_unreachable_server_backs_off_exponentially(statement_lists):
         waits.append(round((source.next_poll_at - before).total_seconds() / 3600, 1))
     assert waits == [1.0, 2.0, 4.0, 8.0, 16.0, 24.0, 24.0]
     assert source.last_error
+
+
+def test_a_statement_rejected_in_review_is_not_updated_again(
+    feed_server, statement_lists, django_user_model
+):
+    moderator = django_user_model.objects.create_superuser("moderator", "m@example.org", "x")
+    source = make_source(feed_server, statement_lists, "updated-entry-before.xml")
+    poll_source(source.pk)
+    for page in statements_of(source):
+        state = page.current_workflow_state
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, moderator, "reject"
+        )
+    assert (
+        FeedItem.objects.filter(source=source).exclude(status=FeedItem.Status.REJECTED).count() == 0
+    )
+    feed_server.serve("/updated-entry-before.xml", "updated-entry-after.xml")
+    summary = poll_source(source.pk)
+    assert summary.outcomes.get("updated", 0) == 0
+    assert summary.outcomes.get("new") == 1  # a genuinely new item still arrives

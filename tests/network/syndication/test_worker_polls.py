@@ -5,7 +5,7 @@ process sharing the test database."""
 import time
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 
 from network.models import FeedSource, StatementPage
 from network.tasks import poll_feed, queue_due_feeds
@@ -47,9 +47,16 @@ def test_beat_task_queues_due_sources_and_a_worker_imports_them(tmp_path, site_t
         while imported.count() < 16 and time.monotonic() < deadline:
             time.sleep(0.5)
         assert imported.count() == 16  # 6 from Posle, 5 from RSD, 5 from ESSF
+        revisions = Revision.objects.count()
         # Polling again: every partner answers 304, nothing is written.
         again = [poll_feed.delay(source.pk).get(timeout=120) for source in sources]
     assert all(result["not_modified"] and not result["outcomes"] for result in again)
     assert imported.count() == 16
+    assert Revision.objects.count() == revisions
+    for source in sources:
+        for page in imported.filter(feed_items__source=source):
+            assert page.publisher.translation_key == source.organisation.translation_key
+            assert page.original_url.startswith("https://")
+            assert page.first_published_on and page.original_language
     assert not FeedSource.objects.filter(consecutive_failures__gt=0).exists()
     assert set(imported.values_list("locale__language_code", flat=True)) == {"en", "fr", "ru"}

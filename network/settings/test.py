@@ -1,6 +1,8 @@
 """Tests: PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (as in CI),
 SQLite and the embedded Celery transport otherwise."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,6 +23,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # queues, so the cache stays in the process. Celery still goes through Redis in CI.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 VAR_DIR = Path(tempfile.mkdtemp(prefix="network-var-"))
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir()
 # Keep test databases apart from a developer's own. On SQLite the test database is a
@@ -35,7 +38,10 @@ if not os.environ.get("REDIS_URL"):
     # tests start (they inherit the environment variable).
     from .base import embedded_celery_transport
 
-    _folder = os.environ.setdefault("TEST_CELERY_DIR", tempfile.mkdtemp(prefix="network-celery-"))
+    if "TEST_CELERY_DIR" not in os.environ:
+        os.environ["TEST_CELERY_DIR"] = tempfile.mkdtemp(prefix="network-celery-")
+        atexit.register(shutil.rmtree, os.environ["TEST_CELERY_DIR"], ignore_errors=True)
+    _folder = os.environ["TEST_CELERY_DIR"]
     globals().update(embedded_celery_transport(Path(_folder)))
 
 if os.environ.get("CI", "").lower() == "true":

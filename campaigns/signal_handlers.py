@@ -24,10 +24,11 @@ def suggest_prisoners_named_in_statement(sender, page, text, **kwargs):
     """Link a statement from a partner's feed to every prisoner it names, by any name
     or spelling on the profile, as a suggestion for the editor to confirm. Links are
     added to the page in memory; the ingest saves them with its revision."""
+    already = {link.prisoner.translation_key for link in page.prisoner_links.all()}
     for prisoner in prisoners_named_in(text, page.locale_id):
-        already = {link.prisoner.translation_key for link in page.prisoner_links.all()}
         if prisoner.translation_key not in already:
             page.prisoner_links.add(StatementPrisonerLink(prisoner=prisoner, suggested=True))
+            already.add(prisoner.translation_key)
 
 
 def prisoners_named_in(text, locale_id):

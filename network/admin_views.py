@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from network.models import FeedSource
+from network.tasks import poll_feed
 
 
 def _source_for_change(request, pk):
@@ -44,8 +45,6 @@ def poll_now(request, pk):
             % {"url": source.url},
             action_label=_("Poll now"),
         )
-    from network.tasks import poll_feed
-
     poll_feed.delay(source.pk)
     messages.success(
         request,

@@ -2,6 +2,7 @@ from .base import BasePage, SectionIndexPage
 from .feeds import FeedItem, FeedSource
 from .images import NetworkImage, NetworkRendition
 from .organisations import Organisation, Topic
+from .roles import LocaleRole
 from .statements import (
     StatementCoSigner,
     StatementIndexPage,
@@ -14,6 +15,7 @@ __all__ = [
     "BasePage",
     "FeedItem",
     "FeedSource",
+    "LocaleRole",
     "NetworkImage",
     "NetworkRendition",
     "SectionIndexPage",

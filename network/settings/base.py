@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "campaigns",
     "search",
+    "translations",
     "network",
     "wagtail_localize",
     "wagtail_localize.locales",

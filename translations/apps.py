@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TranslationsConfig(AppConfig):
+    name = "translations"
+    verbose_name = "Translation workflows"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,3 @@
+"""machine views (filled in by its feature)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""po_files views (filled in by its feature)."""
+
+urlpatterns = []

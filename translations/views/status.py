@@ -1,0 +1,3 @@
+"""status views (filled in by its feature)."""
+
+urlpatterns = []

@@ -1,16 +1,31 @@
 """Admin registration of the network's snippets, feed sources and dashboard panel."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network import admin_views
 from network.admin_panels import FeedsDashboardPanel, FeedSourceHealthPanel
 from network.models import FeedSource, Organisation, Topic
+from network.permissions import LocaleScopedPermissionPolicy
+
+for _model in (Organisation, Topic):
+    register_permission_policy(_model, LocaleScopedPermissionPolicy(_model))
+
+
+@hooks.register("before_edit_snippet")
+def refuse_snippets_of_other_locales(request, instance):
+    """Wagtail's snippet editor (and wagtail-localize's, which replaces it for
+    translations) checks the model permission only; check the instance's locale."""
+    policy = policy_registry.get_by_type(type(instance))
+    if not policy.user_has_permission_for_instance(request.user, "change", instance):
+        raise PermissionDenied
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -112,22 +112,29 @@ def locale_home(locale):
     return site.root_page.get_translation_or_none(locale)
 
 
+def grant_locale_tree(role: LocaleRole, home, report: RolesReport | None = None):
+    """Give a locale role's group its permissions on the locale's page tree."""
+    codenames = (
+        TRANSLATOR_PAGE_PERMISSIONS
+        if role.role == LocaleRole.TRANSLATOR
+        else REVIEWER_PAGE_PERMISSIONS
+    )
+    _grant_on_page(role.group, home, codenames, report or RolesReport())
+
+
 def _ensure_locale_role(locale, role, report: RolesReport) -> Group:
     name = (translators_group_name if role == LocaleRole.TRANSLATOR else reviewers_group_name)(
         locale.language_code
     )
     group = _group(name, report)
-    LocaleRole.objects.update_or_create(locale=locale, role=role, defaults={"group": group})
+    locale_role, _created = LocaleRole.objects.update_or_create(
+        locale=locale, role=role, defaults={"group": group}
+    )
     _grant(group, (ADMIN_ACCESS, *LOCALE_SNIPPET_PERMISSIONS), report)
     _grant_image_choosing(group, report)
     home = locale_home(locale)
     if home is not None:
-        codenames = (
-            TRANSLATOR_PAGE_PERMISSIONS
-            if role == LocaleRole.TRANSLATOR
-            else REVIEWER_PAGE_PERMISSIONS
-        )
-        _grant_on_page(group, home, codenames, report)
+        grant_locale_tree(locale_role, home, report)
     return group
 
 

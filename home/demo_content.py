@@ -21,6 +21,7 @@ from home.models import HomePage
 from network.models import FeedSource, Organisation, StatementPage, Topic
 from network.syndication.review import statement_review_workflow
 from tests import factories
+from translations.roles import ensure_roles
 
 SEED_FACTS = Path(__file__).parent / "fixtures" / "seed-facts.json"
 TRANSLATED_LANGUAGES = ["fr", "ru"]
@@ -79,6 +80,8 @@ class DemoContent:
         for page in [home, *indexes.values(), russia, prisoner, campaign, statement]:
             self.translate(page)
         self.feed_sources(indexes["statements"], organisations)
+        ensure_roles()
+        self.say("Groups for editors, moderators, translators and reviewers are in place.")
         return home
 
     # The tree ---------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from translations.views import machine, po_files, review, status
+from translations.views import changes, machine, po_files, review, status
 
 app_name = "translations"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("review/", include(review.urlpatterns)),
     path("po/", include(po_files.urlpatterns)),
     path("machine/", include(machine.urlpatterns)),
+    path("", include(changes.urlpatterns)),
 ]

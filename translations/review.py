@@ -1,7 +1,8 @@
 """The "Translation review" workflow and submitting a translation to it."""
 
 from django.db import transaction
-from wagtail.models import Workflow, WorkflowState, WorkflowTask
+from wagtail.models import Page, Workflow, WorkflowState, WorkflowTask
+from wagtail_localize.models import TranslationLog
 
 from translations.models import TranslationReviewTask
 
@@ -37,10 +38,33 @@ def send_to_review(page, user):
 
 
 @transaction.atomic
+def save_translation_draft(translation, user):
+    """A new revision of the target page with the translated strings, leaving what
+    readers see alone. Returns the target page.
+
+    wagtail-localize's ``save_target(publish=False)`` also writes the translated
+    fields into the page's own row, which is what a live page serves: a live
+    translation would change before review. For a live page we save a revision
+    only, as Wagtail's editor does.
+    """
+    target = translation.get_target_instance()
+    if not (isinstance(target, Page) and target.live):
+        translation.save_target(user=user, publish=False)
+        return translation.get_target_instance().specific
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    revision = draft.save_revision(user=user)
+    TranslationLog.objects.create(
+        source=translation.source, locale=translation.target_locale, revision=revision
+    )
+    return draft
+
+
+@transaction.atomic
 def submit_translation_for_review(translation, user):
     """Write the translated strings into a draft of the target page (nothing goes live)
     and send that draft to review. Returns the target page."""
-    translation.save_target(user=user, publish=False)
-    page = translation.get_target_instance().specific
+    page = save_translation_draft(translation, user)
     send_to_review(page, user)
     return page

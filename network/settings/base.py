@@ -8,6 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .machine_translation import machine_translator_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Runtime state for the embedded set-up (SQLite file, Celery's filesystem queues).
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -137,6 +139,11 @@ USE_I18N = True
 USE_TZ = True
 # Translations are saved as drafts and published after review, never by themselves.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine translation (first drafts that still go through review): off unless
+# MACHINE_TRANSLATION is "libretranslate" (LIBRETRANSLATE_URL, optional
+# LIBRETRANSLATE_API_KEY) or "deepl" (DEEPL_API_KEY). A half-set service stops start-up.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))

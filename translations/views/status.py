@@ -15,6 +15,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from network.models.roles import locale_ids_of_user
 from translations import status
+from translations.permissions import may_start_translation, may_translate_into
 
 ROWS_PER_PAGE = 50
 
@@ -24,14 +25,6 @@ def locales_for(user):
     own = locale_ids_of_user(user)
     locales = list(Locale.objects.order_by("language_code"))
     return sorted(locales, key=lambda locale: (locale.pk not in own, locale.language_code))
-
-
-def may_translate_into(user, locale) -> bool:
-    """Editors start translations into any language; a translator or reviewer only
-    into their own."""
-    if user.is_superuser or user.has_perm("wagtail_localize.submit_translation"):
-        return True
-    return locale.pk in locale_ids_of_user(user)
 
 
 def page_type_choices():
@@ -129,10 +122,7 @@ def start_translation(request, page_id, language_code):
     "Translate this page" does, and open it in the translation editor."""
     page = get_object_or_404(Page, pk=page_id).specific
     locale = get_object_or_404(Locale, language_code=language_code)
-    if not may_translate_into(request.user, locale):
-        raise PermissionDenied
-    if not page.live and not page.permissions_for_user(request.user).can_edit():
-        # A translator may translate any published page, but not someone's draft.
+    if not may_start_translation(request.user, page, locale):
         raise PermissionDenied
     if page.has_translation(locale):
         messages.info(request, _("This page already exists in that language."))

@@ -54,7 +54,9 @@ def test_each_state_as_the_translation_moves_on(french_statement, english_statem
     assert synced.segments_missing == 1  # the new title only
 
 
-def test_view_filters_and_counts(client, french_statement, french_translator, french):
+def test_view_filters_and_counts(
+    client, french_statement, english_statement, french_translator, french
+):
     client.force_login(french_translator)
     url = reverse("translations:status")
     html = client.get(url).content.decode()
@@ -64,6 +66,13 @@ def test_view_filters_and_counts(client, french_statement, french_translator, fr
     only_french = client.get(url, {"locale": "fr", "state": "in_progress"}).content.decode()
     assert "Why solidarity with Boris Kagarlitsky" in only_french
     assert 'data-locale="de"' not in only_french
+
+    # The listed pages go to translators' own tools in one PO file.
+    export_link = reverse("translations:po_export") + f"?locale=fr&amp;page={english_statement.pk}"
+    assert export_link in only_french
+    export_form = client.get(export_link.replace("&amp;", "&"))
+    assert export_form.status_code == 200
+    assert english_statement.title in export_form.content.decode()
 
     nothing = client.get(url, {"locale": "fr", "state": "stale"}).content.decode()
     assert "Why solidarity with Boris Kagarlitsky" not in nothing

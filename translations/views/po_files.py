@@ -27,7 +27,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 EDIT_BUTTONS = 5
 
 
-def locales_for(user):
+def locales_user_may_choose(user):
     """A translator or reviewer sees only their own languages; others see every one."""
     locales = Locale.objects.order_by("language_code")
     if is_locale_bound(user):
@@ -72,7 +72,7 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, user, preselected, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["locale"].queryset = locales_for(user)
+        self.fields["locale"].queryset = locales_user_may_choose(user)
         # Only the pages brought by the link are listed; more come through the chooser.
         self.fields["pages"].widget.choices = [
             (page.pk, f"{page.get_admin_display_title()} ({page.locale.get_display_name()})")
@@ -106,7 +106,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["locale"].queryset = locales_for(user)
+        self.fields["locale"].queryset = locales_user_may_choose(user)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -130,7 +130,7 @@ def _render(request, form, **context):
 
 
 def export_view(request):
-    locales = locales_for(request.user)
+    locales = locales_user_may_choose(request.user)
     preselected = _preselected_pages(request)
     form = ExportForm(
         request.POST or None,
@@ -169,7 +169,7 @@ def export_view(request):
 
 
 def import_view(request):
-    locales = locales_for(request.user)
+    locales = locales_user_may_choose(request.user)
     form = ImportForm(
         request.POST or None,
         request.FILES or None,

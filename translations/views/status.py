@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from translations.permissions import may_start_translation, may_translate_into
 ROWS_PER_PAGE = 50
 
 
-def locales_for(user):
+def locales_own_first(user):
     """Every locale, the user's own first (in code order within each part)."""
     own = locale_ids_of_user(user)
     locales = list(Locale.objects.order_by("language_code"))
@@ -67,7 +68,7 @@ def _filtered_pages(data):
 
 
 def translation_status(request):
-    locales = locales_for(request.user)
+    locales = locales_own_first(request.user)
     form = StatusFilterForm(request.GET or None, locales=locales)
     data = form.cleaned_data if form.is_valid() else {}
     shown = [
@@ -106,8 +107,23 @@ def translation_status(request):
                 locale.pk for locale in locales if may_translate_into(request.user, locale)
             },
             "query_without_page": _without(request.GET, "p"),
+            "po_export_query": _po_export_query(page_of_rows, shown),
         },
     )
+
+
+def _po_export_query(rows, shown_locales):
+    """The PO export of the listed pages, when one language is shown."""
+    if len(shown_locales) != 1:
+        return ""
+    (locale,) = shown_locales
+    pages = [row.source.pk for row in rows if row.cells[locale.pk].state != status.SOURCE]
+    if not pages:
+        return ""
+    query = QueryDict(mutable=True)
+    query["locale"] = locale.language_code
+    query.setlist("page", [str(pk) for pk in pages])
+    return query.urlencode()
 
 
 def _without(query, name):

@@ -92,10 +92,10 @@ class CampaignPage(RoutablePageMixin, BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("image"),
-        SynchronizedField("countries"),
-        SynchronizedField("status"),
-        SynchronizedField("started_on"),
-        SynchronizedField("ended_on"),
+        SynchronizedField("countries", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("started_on", overridable=False),
+        SynchronizedField("ended_on", overridable=False),
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []

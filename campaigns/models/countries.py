@@ -46,8 +46,8 @@ class CountryPage(RoutablePageMixin, BasePage):
     promote_panels = [FieldPanel("search_description"), FieldPanel("listing_summary")]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        SynchronizedField("title"),
-        SynchronizedField("country"),
+        SynchronizedField("title", overridable=False),
+        SynchronizedField("country", overridable=False),
     ]
     parent_page_types = ["campaigns.CountryIndexPage"]
     subpage_types: list[str] = []

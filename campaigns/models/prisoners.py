@@ -173,15 +173,15 @@ class PrisonerPage(BasePage):
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        SynchronizedField("native_name"),
-        SynchronizedField("native_language"),
-        SynchronizedField("other_spellings"),
+        SynchronizedField("native_name", overridable=False),
+        SynchronizedField("native_language", overridable=False),
+        SynchronizedField("other_spellings", overridable=False),
         SynchronizedField("photo"),
-        SynchronizedField("hide_photo"),
-        SynchronizedField("country"),
-        SynchronizedField("status"),
-        SynchronizedField("postal_address"),
-        SynchronizedField("letter_language"),
+        SynchronizedField("hide_photo", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("postal_address", overridable=False),
+        SynchronizedField("letter_language", overridable=False),
     ]
     parent_page_types = ["campaigns.PrisonerIndexPage"]
     subpage_types: list[str] = []

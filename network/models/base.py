@@ -31,7 +31,7 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     # Relations the page's own template reads, loaded with the page when it is served.
     select_related_for_serving: tuple[str, ...] = ()
 

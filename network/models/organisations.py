@@ -59,11 +59,11 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("short_name"),
-        SynchronizedField("native_name"),
-        SynchronizedField("website"),
-        SynchronizedField("countries"),
-        SynchronizedField("languages"),
+        SynchronizedField("short_name", overridable=False),
+        SynchronizedField("native_name", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("countries", overridable=False),
+        SynchronizedField("languages", overridable=False),
         SynchronizedField("logo"),
     ]
 
@@ -101,7 +101,7 @@ class Topic(TranslatableMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=100)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")

@@ -128,10 +128,10 @@ class StatementPage(BasePage):
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        SynchronizedField("original_url"),
-        SynchronizedField("first_published_on"),
-        SynchronizedField("original_language"),
-        SynchronizedField("countries"),
+        SynchronizedField("original_url", overridable=False),
+        SynchronizedField("first_published_on", overridable=False),
+        SynchronizedField("original_language", overridable=False),
+        SynchronizedField("countries", overridable=False),
     ]
     parent_page_types = ["network.StatementIndexPage"]
     subpage_types: list[str] = []

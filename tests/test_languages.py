@@ -43,7 +43,8 @@ def test_public_pages_load_nothing_from_other_hosts(client, site_tree):
     html = client.get("/en/prisoners/someone/").content.decode()
     for attribute in ("src=", "<link"):
         for chunk in html.split(attribute)[1:]:
-            value = chunk.split(">", 1)[0]
+            # The hreflang links name this site's own pages by absolute address.
+            value = chunk.split(">", 1)[0].replace("http://testserver/", "/")
             assert "http://" not in value and "https://" not in value and "//" not in value[:3]
 
 

@@ -1,4 +1,4 @@
-"""Navigation and language switcher for the base layout, each one query."""
+"""Navigation, language switcher and hreflang links for the base layout, each one query."""
 
 from django import template
 from django.conf import settings
@@ -6,6 +6,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home import navigation
+from network import alternates
 
 register = template.Library()
 
@@ -20,19 +21,27 @@ def main_navigation(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context, page=None):
-    """One entry per site language: a link to this page's translation where it exists,
-    else to that language's home page; marked current for the active language."""
+def language_versions(context, page=None):
+    """The page's language versions, worked out once per request for both the
+    ``hreflang`` links in ``<head>`` and the language switcher.
+
+    ``links``: one entry per site language in which the page exists live (on views
+    that are not pages, such as search, every language's home page), marked current
+    for the active language. ``alternates``: [{lang_code, location}] with absolute
+    addresses, then ``x-default``.
+    """
     request = context.get("request")
     current = get_language()
-    urls = {}
-    if page is not None and getattr(page, "pk", None):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request)
+    # A view without a page passes "" (Django's stand-in for a missing variable).
+    is_page = isinstance(page, Page)
+    versions = []
+    if is_page and page.pk is not None:
+        versions = alternates.live_versions([page.translation_key])[page.translation_key]
+    urls = {alternates.language_of(version): version.get_url(request) for version in versions}
     links = []
     for code, _name in settings.LANGUAGES:
         url = urls.get(code)
-        if url is None and page is None:
+        if url is None and not is_page:
             url = f"/{code}/"
         if url is None:
             continue
@@ -46,7 +55,7 @@ def language_links(context, page=None):
                 "bidi": info["bidi"],
             }
         )
-    return links
+    return {"links": links, "alternates": alternates.alternates(request, versions)}
 
 
 @register.simple_tag

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -156,7 +157,7 @@ def translation_for_export(page, locale, user=None):
 def _target_page(translation):
     try:
         target = translation.get_target_instance()
-    except Exception:  # the page was deleted, or the source itself was
+    except ObjectDoesNotExist:  # the page was deleted
         return None
     return target if isinstance(target, Page) else None
 

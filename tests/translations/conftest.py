@@ -17,6 +17,16 @@ STATEMENT_PARAGRAPHS = (
     "We disagree with him deeply.",
     "We call for his release.",
 )
+# The statement's strings as a French translator writes them.
+FRENCH = {
+    "Why solidarity with Boris Kagarlitsky": "Pourquoi être solidaires de Boris Kagarlitsky",
+    "Despite deep disagreements, he deserves solidarity.": (
+        "Malgré de profonds désaccords, il mérite notre solidarité."
+    ),
+    STATEMENT_PARAGRAPHS[0]: "Le 26 juillet 2023, le FSB a arrêté Boris Kagarlitsky.",
+    STATEMENT_PARAGRAPHS[1]: "Nous sommes en profond désaccord avec lui.",
+    STATEMENT_PARAGRAPHS[2]: "Nous demandons sa libération.",
+}
 
 
 def make_user(username, *group_names):

@@ -10,7 +10,7 @@ from wagtail_localize.models import StringSegment
 from tests import factories
 from tests.conftest import translate_page
 from tests.translations.conftest import (
-    STATEMENT_PARAGRAPHS,
+    FRENCH,
     make_user,
     start_translation,
     statement_body,
@@ -18,15 +18,6 @@ from tests.translations.conftest import (
 from translations.review import WORKFLOW_NAME
 from translations.roles import reviewers_group_name
 
-FRENCH = {
-    "Why solidarity with Boris Kagarlitsky": "Pourquoi être solidaires de Boris Kagarlitsky",
-    "Despite deep disagreements, he deserves solidarity.": (
-        "Malgré de profonds désaccords, il mérite notre solidarité."
-    ),
-    STATEMENT_PARAGRAPHS[0]: "Le 26 juillet 2023, le FSB a arrêté Boris Kagarlitsky.",
-    STATEMENT_PARAGRAPHS[1]: "Nous sommes en profond désaccord avec lui.",
-    STATEMENT_PARAGRAPHS[2]: "Nous demandons sa libération.",
-}
 RUSSIAN_SOURCE = {
     "Почему мы солидарны с Борисом Кагарлицким": "Pourquoi être solidaires de Boris Kagarlitsky",
     "Мы требуем его освобождения.": "Nous demandons sa libération.",

@@ -19,21 +19,17 @@ from wagtail_localize.models import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from tests import factories
-from tests.translations.conftest import STATEMENT_PARAGRAPHS, make_user, start_translation
+from tests.translations.conftest import (
+    FRENCH,
+    STATEMENT_PARAGRAPHS,
+    make_user,
+    start_translation,
+)
 from translations.changes import source_changes, word_diff
 from translations.review import save_translation_draft
 from translations.roles import translators_group_name
 from translations.views.sync import SyncTranslationsView
 
-FRENCH = {
-    "Why solidarity with Boris Kagarlitsky": "Pourquoi être solidaires de Boris Kagarlitsky",
-    "Despite deep disagreements, he deserves solidarity.": (
-        "Malgré de profonds désaccords, il mérite notre solidarité."
-    ),
-    STATEMENT_PARAGRAPHS[0]: "Le 26 juillet 2023, le FSB a arrêté Boris Kagarlitsky.",
-    STATEMENT_PARAGRAPHS[1]: "Nous sommes en profond désaccord avec lui.",
-    STATEMENT_PARAGRAPHS[2]: "Nous demandons sa libération.",
-}
 CHANGED_PARAGRAPH = "We disagree with many of his views, deeply."
 
 

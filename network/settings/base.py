@@ -137,6 +137,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# The admin would otherwise load each editor's avatar from gravatar.com, telling a third
+# party who works on the site and when; Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Translations are saved as drafts and published after review, never by themselves.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 

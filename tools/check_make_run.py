@@ -107,6 +107,8 @@ def main():
             final_url, page = admin_login(base, *login.groups())
             logged_in = final_url.rstrip("/").endswith("/admin") and "Dashboard" in page
             print(f"{'ok' if logged_in else 'FAIL':4} /admin/ accepts the printed login")
+            shown = "Translation work" in page
+            print(f"{'ok' if shown else 'FAIL':4} the dashboard shows the translation work")
             wait_for(r"celery@\S+ ready", log_path, process, 120)
             wait_for(r"beat: Starting", log_path, process, 60)
             print("ok   Celery worker and beat started")

@@ -136,3 +136,20 @@ def test_query_count_does_not_grow_with_pages(client, site_tree, french_tree, dj
     print(f"\nstatus view, 7 locales: {with_10} queries at 10 pages, {with_100} at 100")
     assert with_10 == with_100
     assert with_100 <= STATUS_QUERY_BUDGET
+
+
+def test_the_source_page_editor_shows_each_translations_state(
+    client, french_statement, english_statement, editor
+):
+    send_to_review(french_statement.page, None)
+    client.force_login(editor)
+    english_editor = client.get(reverse("wagtailadmin_pages:edit", args=[english_statement.pk]))
+    html = english_editor.content.decode()
+    assert "Translations of this page" in html
+    assert 'data-locale="fr" data-state="in_review"' in html
+    assert 'data-locale="de" data-state="missing"' in html
+    # The translation's own editor shows its source instead.
+    french_editor = client.get(reverse("wagtailadmin_pages:edit", args=[french_statement.page.pk]))
+    french_html = french_editor.content.decode()
+    assert "Translations of this page" not in french_html
+    assert "Translated from the English version" in french_html

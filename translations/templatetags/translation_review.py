@@ -2,7 +2,7 @@
 where it stands, and the button that sends it to the language's reviewers."""
 
 from django import template
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from translations import status
 
@@ -48,3 +48,16 @@ def translation_review(context, translation):
         else "",
         "can_submit": target.permissions_for_user(request.user).can_edit(),
     }
+
+
+@register.simple_tag
+def translation_states(page):
+    """For a page translations are made from: each other language and where its
+    translation stands. None for a page that is itself a translation."""
+    if page is None or not page.pk or page.is_root():
+        return None
+    locales = list(Locale.objects.order_by("language_code"))
+    (row,) = status.translation_matrix(Page.objects.filter(pk=page.pk), locales=locales)
+    if row.source.pk != page.pk:
+        return None
+    return [(locale, row.cells[locale.pk]) for locale in locales if locale.pk != page.locale_id]

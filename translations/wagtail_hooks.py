@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from network.models.roles import locale_ids_of_user
 from translations import admin_urls
 from translations.admin_panels import TranslationWorkPanel
+from translations.views import locale_guard
 from translations.views.machine import machine_translation_configured, user_can_machine_translate
 from translations.views.sync import SyncTranslationsView
 
@@ -40,6 +41,13 @@ def register_sync_without_publishing():
             name="translations_sync",
         )
     ]
+
+
+# The same way, wagtail-localize's per-translation views are checked first for the
+# translation's language (see translations/views/locale_guard.py).
+@hooks.register("register_admin_urls", order=-1)
+def register_locale_guards():
+    return locale_guard.urlpatterns
 
 
 class TranslationStatusMenuItem(MenuItem):

@@ -2,8 +2,11 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import TranslationCreator
 
 from tests import factories
 from tests.conftest import translate_page
@@ -85,3 +88,32 @@ def test_ensure_roles_keeps_permissions_granted_by_hand(roles, french_tree):
     group.permissions.add(extra)
     ensure_roles()
     assert group.permissions.filter(pk=extra.pk).exists()
+
+
+def test_translator_cannot_write_strings_into_another_languages_organisation(
+    client, roles, french_translator, english, french
+):
+    """wagtail-localize checks only the model permission for snippets; the language is
+    checked first."""
+    organisation = factories.OrganisationFactory(locale=english, name="Posle Media")
+    german = Locale.objects.get(language_code="de")
+    TranslationCreator(user=None, target_locales=[german, french]).create_translations(organisation)
+    client.force_login(french_translator)
+    for locale, allowed in ((german, False), (french, True)):
+        work = Translation.objects.get(
+            source__object_id=organisation.translation_key, target_locale=locale
+        )
+        segment = StringSegment.objects.filter(source=work.source).first()
+        url = reverse("wagtail_localize:edit_string_translation", args=[work.pk, segment.pk])
+        response = client.put(
+            url,
+            data=encode_multipart(BOUNDARY, {"value": "Posle Médias"}),
+            content_type=MULTIPART_CONTENT,
+        )
+        written = StringTranslation.objects.filter(locale=locale, data="Posle Médias").exists()
+        if allowed:
+            assert response.status_code in (200, 201)
+            assert written
+        else:
+            assert_refused(response)
+            assert not written

@@ -155,3 +155,29 @@ def test_translator_starts_a_missing_translation_into_their_language(
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_pages:edit", args=[french_page.pk])
     assert not french_page.live
+
+
+def test_changes_requested_go_back_to_the_translator(
+    client, french_statement, french_translator, french_reviewer, french
+):
+    submit_url = reverse("translations:submit_for_review", args=[french_statement.translation.pk])
+    client.force_login(french_translator)
+    client.post(submit_url)
+    page = french_statement.page
+    task_state = page.current_workflow_state.current_task_state
+
+    client.force_login(french_reviewer)
+    reject_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]
+    )
+    client.post(reject_url, {"comment": "Le deuxième paragraphe manque."})
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert not page.live
+
+    client.force_login(french_translator)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "the reviewers asked for changes" in editor
+    client.post(submit_url)
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -120,8 +120,12 @@ class BrowserPages:
         self.blocked, self.broken_static, self.script_errors = [], [], []
         self.contexts = []
 
-    def open(self):
-        context = self.browser.new_context(base_url=self.base_url, service_workers="block")
+    def open(self, **context_options):
+        """A page in a new context; ``context_options`` go to Playwright's
+        ``new_context`` (``java_script_enabled=False`` for a reader without scripts)."""
+        context = self.browser.new_context(
+            base_url=self.base_url, service_workers="block", **context_options
+        )
         self.contexts.append(context)
         context.set_default_timeout(TIMEOUT_MS)
         context.route("**/*", self._route)

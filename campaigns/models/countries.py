@@ -9,11 +9,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField
 
+from campaigns.world_map import world_map
 from network.feeds import statement_feed_response
-from network.models import BasePage, SectionIndexPage, StatementPage
-
-from .campaigns import CampaignPage
-from .prisoners import PrisonerPage
+from network.models import BasePage, SectionIndexPage
 
 COUNTRY_LIST_LIMIT = 50
 
@@ -26,9 +24,14 @@ class CountryIndexPage(SectionIndexPage):
         verbose_name = _("country index")
 
     def get_context(self, request, *args, **kwargs):
+        # The listing stands on these models, so it is imported when first needed.
+        from campaigns.countries_listing import country_summaries, detention_legend
+
         context = super().get_context(request, *args, **kwargs)
-        countries = CountryPage.objects.child_of(self).live()
-        context["country_pages"] = sorted(countries, key=lambda page: page.title)
+        summaries = country_summaries(self, request)
+        context["countries"] = summaries
+        context["world_map"] = world_map(summaries)
+        context["detention_legend"] = detention_legend()
         return context
 
 
@@ -83,28 +86,19 @@ class CountryPage(RoutablePageMixin, BasePage):
             raise ValidationError({"country": _("This country already has a page.")})
 
     def get_context(self, request, *args, **kwargs):
+        from campaigns import countries_listing as listing
+
         context = super().get_context(request, *args, **kwargs)
-        code = self.country.code
-        context["campaigns"] = list(
-            CampaignPage.objects.live()
-            .filter(locale_id=self.locale_id, countries__contains=code)
-            .order_by("-started_on")[:COUNTRY_LIST_LIMIT]
-        )
-        context["prisoners"] = list(
-            PrisonerPage.objects.live()
-            .filter(locale_id=self.locale_id, country=code)
-            .order_by("-detained_on", "title")[:COUNTRY_LIST_LIMIT]
-        )
-        context["statements"] = list(self.statements()[:COUNTRY_LIST_LIMIT])
+        context["campaigns"] = listing.newest(listing.country_campaigns(self), COUNTRY_LIST_LIMIT)
+        context["prisoners"] = listing.newest(listing.country_prisoners(self), COUNTRY_LIST_LIMIT)
+        context["statements"] = listing.newest(self.statements(), COUNTRY_LIST_LIMIT)
         return context
 
     def statements(self):
-        return (
-            StatementPage.objects.live()
-            .filter(locale_id=self.locale_id, countries__contains=self.country.code)
-            .select_related("publisher")
-            .order_by("-first_published_on", "-pk")
-        )
+        """Live public statements naming this country, newest first (also the feeds)."""
+        from campaigns.countries_listing import country_statements
+
+        return country_statements(self)
 
     @path("feed/", name="rss")
     def rss_feed(self, request):

@@ -10,6 +10,7 @@ more, and keep the (rare) restricted paths in the cache.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 RESTRICTED_PATHS_CACHE_KEY = "network:restricted-page-paths"
@@ -39,6 +40,15 @@ def restricted_page_paths() -> list[str]:
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
         timeout=None,
     )
+
+
+def outside_restricted_sections() -> Q:
+    """Pages outside every view-restricted section, for public lists (the restricted
+    paths are cached, so this costs no query once the cache is warm)."""
+    private = Q(pk__in=[])
+    for path in restricted_page_paths():
+        private |= Q(path__startswith=path)
+    return ~private
 
 
 def forget_restricted_page_paths(**kwargs) -> None:

@@ -124,8 +124,8 @@ def build_statement(tree, n):
 PAGE_TYPES = {
     "home": (build_home, 8),
     "campaign index": (build_campaign_index, 9),
-    "prisoner index": (build_prisoner_index, 9),
-    "statement index": (build_statement_index, 9),
+    "prisoner index": (build_prisoner_index, 10),  # filter choices: 2 queries
+    "statement index": (build_statement_index, 10),  # filter choices: 2 queries
     "country index": (build_country_index, 8),
     "country": (build_country, 10),
     "campaign": (build_campaign, 10),

@@ -16,6 +16,7 @@ from network.blocks import BodyBlock
 from network.feeds import statement_feed_response
 from network.localization import localized_pages
 from network.models import BasePage, SectionIndexPage, StatementPage
+from network.routing import outside_restricted_sections
 
 
 class CampaignStatus(models.TextChoices):
@@ -32,8 +33,20 @@ class CampaignIndexPage(SectionIndexPage):
         verbose_name = _("campaign index")
 
     def get_context(self, request, *args, **kwargs):
+        # The filters stand on these models, so they are imported when first needed.
+        from campaigns.filters import CampaignFilterForm
+        from network.filters import filtered_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = self.paginate(request, campaigns_for_listing(self))
+        listing = filtered_listing(
+            request,
+            campaigns_for_listing(self),
+            CampaignFilterForm,
+            self.items_per_page,
+            self.locale_id,
+        )
+        context["listing"] = listing
+        context["campaigns"] = listing.page
         return context
 
 
@@ -41,6 +54,7 @@ def campaigns_for_listing(index_page):
     return (
         CampaignPage.objects.child_of(index_page)
         .live()
+        .filter(outside_restricted_sections())
         .select_related("image")
         .order_by("-started_on", "-pk")
     )

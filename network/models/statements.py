@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from network.blocks import BodyBlock
 from network.feeds import statement_feed_response
 from network.languages import LANGUAGE_CHOICES, language_name
+from network.routing import outside_restricted_sections
 from network.signals import statement_page_context
 
 from .base import BasePage, SectionIndexPage
@@ -29,8 +30,19 @@ class StatementIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("statement index")
 
     def get_context(self, request, *args, **kwargs):
+        # The filters stand on these models, so they are imported when first needed.
+        from network.filters import StatementFilterForm, filtered_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["statements"] = self.paginate(request, statements_for_listing(self))
+        listing = filtered_listing(
+            request,
+            statements_for_listing(self),
+            StatementFilterForm,
+            self.items_per_page,
+            self.locale_id,
+        )
+        context["listing"] = listing
+        context["statements"] = listing.page
         return context
 
     @path("feed/", name="rss")
@@ -47,6 +59,7 @@ def statements_for_listing(index_page):
     return (
         StatementPage.objects.child_of(index_page)
         .live()
+        .filter(outside_restricted_sections())
         .select_related("publisher")
         .order_by("-first_published_on", "-pk")
     )

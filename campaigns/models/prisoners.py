@@ -4,19 +4,25 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from campaigns import calendars, exports
 from campaigns.blocks import EventKind, TimelineBlock
 from network.blocks import BodyBlock, SourcesBlock
 from network.languages import LANGUAGE_CHOICES, language_name
 from network.models import BasePage, SectionIndexPage, StatementPage
+from network.routing import outside_restricted_sections
 
 from .campaigns import CampaignPage
 
@@ -42,7 +48,7 @@ DEPRIVED_OF_LIBERTY = {
 }
 
 
-class PrisonerIndexPage(SectionIndexPage):
+class PrisonerIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["campaigns.PrisonerPage"]
     items_per_page = 24
     template = "campaigns/pages/prisoner_index_page.html"
@@ -50,19 +56,76 @@ class PrisonerIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("prisoner index")
 
+    # Follow and reuse: /en/prisoners/hearings.ics and /en/prisoners/export.csv, each
+    # for one country with ?country=RU. network/urls.py routes dotted names here.
+
+    def public_prisoners(self, country=None):
+        """Live prisoner pages under this index that anyone may see."""
+        prisoners = PrisonerPage.objects.child_of(self).live().public().order_by("title")
+        return prisoners.filter(country=country) if country else prisoners
+
+    @path("hearings.ics/", name="hearings")
+    def hearings_calendar(self, request):
+        try:
+            country = exports.country_from_request(request)
+        except exports.InvalidCountry as error:
+            return exports.invalid_country_response(str(error))
+        if country:
+            title = gettext("Upcoming hearings: %(place)s") % {"place": countries.name(country)}
+        else:
+            title = gettext("Upcoming hearings")
+        return calendars.hearings_calendar_response(
+            request,
+            self.public_prisoners(country),
+            title=title,
+            filename=f"hearings-{(country or 'all').lower()}.ics",
+        )
+
+    @path("export.csv/", name="export_csv")
+    def export_csv(self, request):
+        return self.export(request, exports.csv_response)
+
+    @path("export.json/", name="export_json")
+    def export_json(self, request):
+        return self.export(request, exports.json_response)
+
+    def export(self, request, respond):
+        try:
+            country = exports.country_from_request(request)
+        except exports.InvalidCountry as error:
+            return exports.invalid_country_response(str(error))
+        prisoners = self.public_prisoners(country).prefetch_related("charges")
+        return respond(exports.prisoner_rows(prisoners, request), country=country)
+
     def get_context(self, request, *args, **kwargs):
+        # The filters stand on these models, so they are imported when first needed.
+        from campaigns.filters import PrisonerFilterForm
+        from network.filters import filtered_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["prisoners"] = self.paginate(request, prisoners_for_listing(self))
+        listing = filtered_listing(
+            request,
+            prisoners_for_listing(self),
+            PrisonerFilterForm,
+            self.items_per_page,
+            self.locale_id,
+        )
+        context["listing"] = listing
+        context["prisoners"] = listing.page
         return context
 
 
 def prisoners_for_listing(index_page):
     return (
-        PrisonerPage.objects.child_of(index_page).live().select_related("photo").order_by("title")
+        PrisonerPage.objects.child_of(index_page)
+        .live()
+        .filter(outside_restricted_sections())
+        .select_related("photo")
+        .order_by("title")
     )
 
 
-class PrisonerPage(BasePage):
+class PrisonerPage(RoutablePageMixin, BasePage):
     """A political prisoner's profile.
 
     Detention and release dates and the current status are derived from the dated
@@ -188,9 +251,41 @@ class PrisonerPage(BasePage):
     select_related_for_serving = ("photo",)
     template = "campaigns/pages/prisoner_page.html"
 
+    # What partner sites read through the API (/api/v2/pages/?type=campaigns.PrisonerPage).
+    # The photo is left out: an editor may hide it at the family's request.
+    api_fields = [
+        APIField("native_name"),
+        APIField("native_language"),
+        APIField("other_spellings"),
+        APIField("country"),
+        APIField("region"),
+        APIField("summary"),
+        APIField("status"),
+        APIField("detained_on"),
+        APIField("released_on"),
+        APIField("place_of_detention"),
+        APIField("sentence"),
+        APIField("charges"),
+        APIField("timeline"),
+        APIField("postal_address"),
+        APIField("letter_language"),
+        APIField("letter_rules"),
+        APIField("body"),
+        APIField("sources"),
+    ]
+
     class Meta:
         verbose_name = _("prisoner")
         verbose_name_plural = _("prisoners")
+
+    @path("hearings.ics/", name="hearings")
+    def hearings_calendar(self, request):
+        return calendars.hearings_calendar_response(
+            request,
+            [self],
+            title=gettext("Upcoming hearings: %(name)s") % {"name": self.title},
+            filename=f"hearings-{self.slug}.ics",
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -292,6 +387,11 @@ class PrisonerCharge(TranslatableMixin, Orderable):
         _("maximum sentence (years)"), null=True, blank=True
     )
 
+    api_fields = [
+        APIField("article"),
+        APIField("description"),
+        APIField("maximum_sentence_years"),
+    ]
     panels = [
         FieldPanel("article"),
         FieldPanel("description"),

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format lock clean
+.PHONY: run test validate-html install lint format lock clean
 
 $(VENV)/.installed: requirements.lock tools/bootstrap_venv.py
 	$(PYTHON) tools/bootstrap_venv.py $(VENV)
@@ -31,6 +31,11 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# Every page type's HTML through the Nu HTML Checker (needs Java; fetches the pinned jar).
+validate-html: install
+	$(PYTHON) tools/fetch_vnu.py
+	$(BIN)/pytest tests/test_html_validity.py -q
 
 lint: install
 	$(BIN)/ruff check .

@@ -104,6 +104,10 @@ def main():
             for url in PUBLIC_URLS:
                 status = urllib.request.urlopen(base + url, timeout=30).status
                 print(f"{'ok' if status == 200 else 'FAIL':4} {status} {url}")
+            for query in ("Kagarlitsky", "Кагарлицкий"):
+                url = "/en/search/?" + urllib.parse.urlencode({"q": query})
+                found = "Boris Kagarlitsky" in urllib.request.urlopen(base + url).read().decode()
+                print(f"{'ok' if found else 'FAIL':4} search for {query} finds Boris Kagarlitsky")
             final_url, page = admin_login(base, *login.groups())
             logged_in = final_url.rstrip("/").endswith("/admin") and "Dashboard" in page
             print(f"{'ok' if logged_in else 'FAIL':4} /admin/ accepts the printed login")

@@ -80,8 +80,16 @@ def search_context(request, query, locale, all_languages, kind):
             for name, count in sorted(counts.items())
             if name in page_kinds()
         ],
-        "query_string": urlencode({name: value for name, value in parameters.items() if value}),
+        # The other parameters, kept by the page links and (without the type) by the
+        # links to each type.
+        "query_prefix": query_prefix(parameters),
+        "query_prefix_without_type": query_prefix({**parameters, "type": ""}),
     }
+
+
+def query_prefix(parameters) -> str:
+    """``name=value&`` for each parameter that has a value, to put before another."""
+    return "".join(f"{urlencode({name: value})}&" for name, value in parameters.items() if value)
 
 
 def kind_name(kind):

@@ -92,7 +92,16 @@ def static_file(address: str) -> str | None:
     return finders.find(path[len(settings.STATIC_URL) :])
 
 
-def test_no_page_sets_a_cookie_for_an_anonymous_reader(client, urls):
+def test_reader_pages_are_private_script_free_and_light(client, urls):
+    """The four checks share one furnished site (20 related items per page type), which
+    takes most of the time to build."""
+    check_no_page_sets_a_cookie_for_an_anonymous_reader(client, urls)
+    check_no_page_loads_anything_from_another_host(client, urls)
+    check_every_page_works_without_javascript(client, urls)
+    check_every_page_is_under_100_kb_before_images(client, urls)
+
+
+def check_no_page_sets_a_cookie_for_an_anonymous_reader(client, urls):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr,en;q=0.5")
     assert response.status_code == 302 and not response.cookies
     for name, url in {**urls, "robots": "/robots.txt", "sitemap": "/sitemap.xml"}.items():
@@ -103,7 +112,7 @@ def test_no_page_sets_a_cookie_for_an_anonymous_reader(client, urls):
     assert not client.cookies
 
 
-def test_no_page_loads_anything_from_another_host(client, urls):
+def check_no_page_loads_anything_from_another_host(client, urls):
     for name, url in urls.items():
         html = client.get(url).content.decode()
         addresses = loaded_addresses(html)
@@ -117,7 +126,7 @@ def test_no_page_loads_anything_from_another_host(client, urls):
                 assert all(is_own(ref) for ref in css_addresses(css)), (path, css_addresses(css))
 
 
-def test_every_page_works_without_javascript(client, urls):
+def check_every_page_works_without_javascript(client, urls):
     """No script runs: the only script elements hold JSON-LD data, and no element
     carries an event handler or a javascript: address."""
     for name, url in urls.items():
@@ -129,7 +138,7 @@ def test_every_page_works_without_javascript(client, urls):
             assert "javascript:" not in (attrs.get("href") or "").lower(), (name, attrs)
 
 
-def test_every_page_is_under_100_kb_before_images(client, urls):
+def check_every_page_is_under_100_kb_before_images(client, urls):
     """HTML and the same-site CSS, JS and fonts it loads, each gzip-compressed as the
     server sends them (whitenoise serves pre-compressed static files); SVG counts, as
     the issue asks, photos do not."""

@@ -302,3 +302,13 @@ def test_prisoner_feed_query_count_does_not_grow_with_hearings(client, site_tree
         prisoner.delete()
     print(f"prisoner feed: {counts[2]} queries with 2 hearings, {counts[20]} with 20")
     assert counts[2] == counts[20], counts
+
+
+def test_export_links_follow_the_country_filter(client, site_tree):
+    factories.PrisonerPageFactory(parent=site_tree.prisoners, country="RU")
+    factories.PrisonerPageFactory(parent=site_tree.prisoners, country="BY")
+    filtered = client.get(site_tree.prisoners.url, {"country": "BY"}).content.decode()
+    assert "export.csv?country=BY" in filtered
+    assert "export.json?country=BY" in filtered
+    unfiltered = client.get(site_tree.prisoners.url).content.decode()
+    assert "export.csv?" not in unfiltered

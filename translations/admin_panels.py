@@ -7,7 +7,7 @@ from network.models.roles import locale_ids_of_user
 from translations import status
 
 # The states that mean someone has work to do.
-TODO_STATES = (status.MISSING, status.IN_PROGRESS, status.IN_REVIEW, status.STALE)
+WAITING_STATES = (status.MISSING, status.IN_PROGRESS, status.IN_REVIEW, status.STALE)
 
 
 class TranslationWorkPanel(Component):
@@ -27,9 +27,9 @@ class TranslationWorkPanel(Component):
         rows = status.translation_matrix(locales=locales)
         counts = status.counts_per_locale(rows, [locale.pk for locale in locales])
         return {
-            "states": [(state, status.STATE_LABELS[state]) for state in TODO_STATES],
+            "states": [(state, status.STATE_LABELS[state]) for state in WAITING_STATES],
             "counts": [
-                (locale, [(state, counts[locale.pk][state]) for state in TODO_STATES])
+                (locale, [(state, counts[locale.pk][state]) for state in WAITING_STATES])
                 for locale in locales
             ],
             "is_filtered": bool(own),
